@@ -1,0 +1,3 @@
+namespace Marketplace.Domain;
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace Marketplace.Infrastructure;
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace Marketplace.Resolution;
+/// <summary>Assembly marker.</summary>
+public static class AssemblyMarker;

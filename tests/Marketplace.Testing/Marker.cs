@@ -1,0 +1,3 @@
+namespace Marketplace.Testing;
+/// <summary>marker</summary>
+public static class Marker;
