@@ -52,7 +52,7 @@ public sealed class HealthFunction(IEnumerable<IHealthProbe> probes)
         public async Task<HealthProbeResult> CheckAsync(CancellationToken cancellationToken)
         {
             await client.GetInstanceAsync("health-probe", getInputsAndOutputs: false, cancellationToken);
-            return HealthProbeResult.Healthy($"task hub '{client.Name}' answers");
+            return HealthProbeResult.Healthy("the task hub answers status queries");
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Marketplace.Functions.Health;
 
 /// <summary>Checks one dependency for <c>GET /api/health</c>.</summary>
@@ -23,5 +25,6 @@ public sealed record HealthProbeResult(string Status, string Detail, long Durati
     public static HealthProbeResult Unhealthy(string detail) => new("unhealthy", detail);
 
     /// <summary>Whether the dependency can be used.</summary>
+    [JsonIgnore]
     public bool IsHealthy => this.Status == "healthy";
 }

@@ -1,3 +1,0 @@
-namespace Marketplace.Testing;
-/// <summary>marker</summary>
-public static class Marker;
