@@ -1,3 +1,0 @@
-namespace Marketplace.Domain;
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker;
