@@ -1,1 +1,3 @@
-System.Console.WriteLine("cli");
+using Marketplace.Cli;
+
+return MarketplaceCli.Run(args, Console.Out, Console.Error);

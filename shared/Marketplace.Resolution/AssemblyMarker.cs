@@ -1,3 +1,0 @@
-namespace Marketplace.Resolution;
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker;
