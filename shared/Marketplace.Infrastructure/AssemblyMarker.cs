@@ -1,3 +1,0 @@
-namespace Marketplace.Infrastructure;
-/// <summary>Assembly marker.</summary>
-public static class AssemblyMarker;
