@@ -1,5 +1,11 @@
+using Marketplace.Domain.Catalog;
+using Marketplace.Functions.Activities.Publishing;
 using Marketplace.Functions.Health;
 using Marketplace.Functions.Identity;
+using Marketplace.Functions.Publishing;
+using Marketplace.Functions.Testing;
+using Marketplace.Infrastructure.Catalog;
+using Marketplace.Infrastructure.Packages;
 using Marketplace.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +29,32 @@ public static class MarketplaceServiceCollectionExtensions
         services.TryAddSingleton(_ => storage.CreateBlobServiceClient());
         services.TryAddSingleton(_ => storage.CreateTableServiceClient());
         services.TryAddSingleton(_ => storage.CreateQueueServiceClient());
-        services.TryAddSingleton<StorageLayout>();
+        var layout = new StorageLayout();
+        foreach (var table in CatalogTables.All)
+        {
+            layout.Tables.Add(table);
+        }
+
+        services.TryAddSingleton(layout);
         services.AddHostedService<StorageInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StepFaults>();
+
+        // Catalogue and publishing.
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.Section));
+        services.TryAddSingleton<ICatalogStore, TableCatalogStore>();
+        services.TryAddSingleton<IPublicationStore, TablePublicationStore>();
+        services.TryAddSingleton<PackageStaging>();
+        services.TryAddSingleton<ReleasedPackageStore>();
+        services.TryAddSingleton<PublicationSubmitter>();
+        services.TryAddSingleton<AssetIndexer>();
+        services.TryAddSingleton<PackageScanRunner>();
+        services.AddSigning(configuration);
+        services.AddCatalogSearch(configuration);
 
         services.AddSingleton<IHealthProbe, StorageHealthProbe>();
+        services.AddSingleton<IHealthProbe, SearchHealthProbe>();
+        services.AddSingleton<IHealthProbe, SignerHealthProbe>();
         return services;
     }
 }

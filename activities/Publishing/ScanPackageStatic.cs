@@ -1,0 +1,16 @@
+using Marketplace.Domain.Packaging;
+using Marketplace.Functions.Orchestrations.Publishing;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Marketplace.Functions.Activities.Publishing;
+
+/// <summary>The static quality scan of a staged package (see docs/package-rules.md).</summary>
+public sealed class ScanPackageStatic(PackageScanRunner runner)
+{
+    private static readonly StaticScanner Scanner = new();
+
+    /// <summary>Returns the scan's findings.</summary>
+    [Function(nameof(ScanPackageStatic))]
+    public Task<ScanPackageOutput> RunAsync([ActivityTrigger] ScanPackageInput input, CancellationToken cancellationToken) =>
+        runner.RunAsync(Scanner, input, cancellationToken);
+}

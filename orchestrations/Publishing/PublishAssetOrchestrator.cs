@@ -1,0 +1,146 @@
+using Marketplace.Domain.Catalog;
+using Marketplace.Domain.Findings;
+using Marketplace.Functions.Activities.Publishing;
+using Marketplace.Functions.Orchestrations.Sagas;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Functions.Orchestrations.Publishing;
+
+/// <summary>
+/// The publishing saga: Scanning, policy gate (AwaitingApproval for restricted publishers), Signing, Indexing
+/// (catalogue row, release to the immutable store, availability, search), Available. Findings reject; a step that
+/// fails after its retries compensates in reverse order and ends Failed with nothing half-published.
+/// </summary>
+public static class PublishAssetOrchestrator
+{
+    /// <summary>The external event a governance decision raises.</summary>
+    public const string ReviewDecisionEvent = "ReviewDecision";
+
+    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
+    private static readonly TaskOptions UndoRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+
+    /// <summary>Runs the saga for one publication.</summary>
+    [Function(nameof(PublishAssetOrchestrator))]
+    public static async Task<PublishAssetResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<PublishAssetInput>() ?? throw new InvalidOperationException("The publishing saga needs its input.");
+        var logger = context.CreateReplaySafeLogger(nameof(PublishAssetOrchestrator));
+        var saga = new PublicationSteps(context, input);
+        var undo = new SagaCompensation();
+        VersionRef? claimed = null;
+
+        try
+        {
+            await saga.RecordAsync(PublicationStates.Scanning);
+            var scanInput = new ScanPackageInput(input.PublicationId, input.ContentHash, input.PublisherId, input.ExpectedAssetId);
+            var scans = await Task.WhenAll(
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageStructure), scanInput, StepRetry),
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageStatic), scanInput, StepRetry),
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageSecurity), scanInput, StepRetry),
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackagePolicy), scanInput, StepRetry));
+            var findings = scans.SelectMany(s => s.Findings).Distinct().ToList();
+            if (findings.Any(f => f.IsError))
+            {
+                return await saga.RejectAsync(findings, "quality scan found errors", claimed);
+            }
+
+            var facts = await context.CallActivityAsync<PackageFacts>(nameof(ReadPackageFacts), scanInput, StepRetry);
+            claimed = new VersionRef(input.PublicationId, facts.AssetId, facts.Version, input.ContentHash);
+            var gate = await context.CallActivityAsync<PolicyGateOutput>(
+                nameof(CheckPublishingPolicy),
+                new PolicyGateInput(input.PublicationId, input.PublisherId, facts.AssetId, facts.Version, input.ContentHash), StepRetry);
+            findings.AddRange(gate.Findings);
+            if (gate.Findings.Any(f => f.IsError))
+            {
+                return await saga.RejectAsync(findings, "policy gate refused", claimed);
+            }
+
+            // From here the version is claimed by this publication: any failure must give it back.
+            var versionRef = claimed;
+            undo.Push(nameof(WithdrawVersion), () => context.CallActivityAsync(nameof(WithdrawVersion), versionRef, UndoRetry));
+
+            if (gate.NeedsReview)
+            {
+                await saga.RecordAsync(PublicationStates.AwaitingApproval, findings, $"trust tier '{gate.TrustTier}' needs a governance decision");
+                var decision = await WaitForDecisionAsync(context, input.ReviewWindow);
+                if (decision is null)
+                {
+                    return await saga.RejectAsync([Finding.Error("review.timed-out", null, $"No governance decision within {input.ReviewWindow}.")], "review window ended", claimed);
+                }
+
+                if (!decision.Approved)
+                {
+                    return await saga.RejectAsync([Finding.Error("review.rejected", null, decision.Reason ?? "Rejected by governance.")], $"rejected by {decision.DecidedBy}", claimed);
+                }
+
+                logger.LogInformation("Publication {PublicationId} approved by {DecidedBy}", input.PublicationId, decision.DecidedBy);
+            }
+
+            await saga.RecordAsync(PublicationStates.Signing, note: null, assetId: facts.AssetId, version: facts.Version);
+            var signature = await context.CallActivityAsync<SignPackageOutput>(
+                nameof(SignPackage), new SignPackageInput(input.PublisherId, input.ContentHash), StepRetry);
+
+            await saga.RecordAsync(PublicationStates.Indexing, note: $"signed with {signature.SigningKeyId}");
+            await context.CallActivityAsync(nameof(RecordVersion), new RecordVersionInput(input.PublicationId, input.ContentHash, facts, signature), StepRetry);
+            await context.CallActivityAsync(nameof(ReleasePackage), versionRef, StepRetry);
+            undo.Push(nameof(WithdrawReleasedPackage), () => context.CallActivityAsync(nameof(WithdrawReleasedPackage), versionRef, UndoRetry));
+            await context.CallActivityAsync(nameof(MarkVersionAvailable), versionRef, StepRetry);
+            await context.CallActivityAsync(nameof(IndexAsset), facts.AssetId, StepRetry);
+
+            await saga.RecordAsync(PublicationStates.Available, note: $"{facts.AssetId} {facts.Version} released");
+            return new PublishAssetResult(PublicationStates.Available, findings);
+        }
+        catch (TaskFailedException ex)
+        {
+            logger.LogWarning("Publication {PublicationId} failed at {Task}: {Message}; compensating {Steps}",
+                input.PublicationId, ex.TaskName, ex.FailureDetails.ErrorMessage, string.Join(", ", undo.Names));
+            var undoFailures = await undo.RunAsync(logger);
+            var failure = Finding.Error("step.failed", null, $"{ex.TaskName} failed after retries: {ex.FailureDetails.ErrorMessage}");
+            var note = undoFailures.Count == 0 ? "compensated" : "compensation incomplete: " + string.Join("; ", undoFailures);
+            await saga.RecordAsync(PublicationStates.Failed, [failure], note);
+            return new PublishAssetResult(PublicationStates.Failed, [failure]);
+        }
+    }
+
+    private static async Task<ReviewDecision?> WaitForDecisionAsync(TaskOrchestrationContext context, TimeSpan window)
+    {
+        using var timerCancellation = new CancellationTokenSource();
+        var decision = context.WaitForExternalEvent<ReviewDecision>(ReviewDecisionEvent, timerCancellation.Token);
+        var timeout = context.CreateTimer(context.CurrentUtcDateTime.Add(window), timerCancellation.Token);
+        var winner = await Task.WhenAny(decision, timeout);
+        // Synchronous on purpose: CancelAsync would await a thread-pool task, which an orchestrator must never do.
+#pragma warning disable CA1849 // Cancel() is the replay-safe call here.
+        timerCancellation.Cancel();
+#pragma warning restore CA1849
+        return winner == decision ? await decision : null;
+    }
+
+    /// <summary>Numbered state records, so a retried record activity writes once; and the rejection path.</summary>
+    private sealed class PublicationSteps(TaskOrchestrationContext context, PublishAssetInput input)
+    {
+        private int step;
+
+        public Task RecordAsync(string state, IReadOnlyList<Finding>? findings = null, string? note = null, string? assetId = null, string? version = null) =>
+            context.CallActivityAsync(
+                nameof(RecordPublicationState),
+                new RecordPublicationStateInput(input.PublicationId, ++this.step, state, findings, note, assetId, version),
+                StepRetry);
+
+        public async Task<PublishAssetResult> RejectAsync(IReadOnlyList<Finding> findings, string note, VersionRef? claimed)
+        {
+            await this.RecordAsync(PublicationStates.Rejected, findings, note, claimed?.AssetId, claimed?.Version);
+            if (claimed is not null)
+            {
+                await context.CallActivityAsync(nameof(WithdrawVersion), claimed, UndoRetry);
+            }
+
+            return new PublishAssetResult(PublicationStates.Rejected, findings);
+        }
+    }
+}
