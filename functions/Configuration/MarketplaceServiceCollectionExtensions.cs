@@ -1,7 +1,10 @@
 using Marketplace.Domain.Catalog;
 using Marketplace.Functions.Activities.Publishing;
 using Marketplace.Functions.Health;
+using Marketplace.Domain.Installation;
 using Marketplace.Functions.Identity;
+using Marketplace.Functions.Installation;
+using Marketplace.Infrastructure.Installation;
 using Marketplace.Functions.Publishing;
 using Marketplace.Functions.Testing;
 using Marketplace.Infrastructure.Catalog;
@@ -35,6 +38,11 @@ public static class MarketplaceServiceCollectionExtensions
             layout.Tables.Add(table);
         }
 
+        foreach (var table in InstallationStorageNames.Tables.Append(TableInstallationStore.TableName))
+        {
+            layout.Tables.Add(table);
+        }
+
         services.TryAddSingleton(layout);
         services.AddHostedService<StorageInitializer>();
         services.TryAddSingleton(TimeProvider.System);
@@ -50,6 +58,14 @@ public static class MarketplaceServiceCollectionExtensions
         services.TryAddSingleton<AssetIndexer>();
         services.TryAddSingleton<PackageScanRunner>();
         services.AddSigning(configuration);
+
+        // Installation.
+        services.TryAddSingleton<TableTargetStore>();
+        services.TryAddSingleton<TargetFileStore>();
+        services.TryAddSingleton<TargetApplier>();
+        services.TryAddSingleton<IInstallationStore, TableInstallationStore>();
+        services.TryAddSingleton<InstallationPlanner>();
+        services.TryAddSingleton<InstallationSubmitter>();
         services.AddCatalogSearch(configuration);
 
         services.AddSingleton<IHealthProbe, StorageHealthProbe>();
