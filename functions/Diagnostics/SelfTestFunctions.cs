@@ -26,10 +26,14 @@ public sealed class SelfTestFunctions
             return denied;
         }
 
-        SelfTestInput? input;
+        SelfTestInput? input = null;
         try
         {
-            input = await JsonSerializer.DeserializeAsync<SelfTestInput>(request.Body, JsonDefaults.Web, cancellationToken);
+            // No body means the defaults: a ping with no timer.
+            if (request.ContentLength is null or > 0)
+            {
+                input = await JsonSerializer.DeserializeAsync<SelfTestInput>(request.Body, JsonDefaults.Web, cancellationToken);
+            }
         }
         catch (JsonException ex)
         {

@@ -23,9 +23,16 @@ public sealed class PublicationFunctions(IPublicationStore publications)
         string publicationId,
         CancellationToken cancellationToken)
     {
-        if (request.HttpContext.GetCaller() is null)
+        // Role first, so a caller without one learns nothing about which publication ids exist.
+        var caller = request.HttpContext.GetCaller();
+        if (caller is null)
         {
             return Problems.Unauthorized();
+        }
+
+        if (!caller.IsInRole(Roles.Governance) && !caller.IsInRole(Roles.Publisher))
+        {
+            return Problems.Forbidden("Reading a publication needs the 'publisher' or 'governance' role.");
         }
 
         var publication = await publications.GetAsync(publicationId, cancellationToken);
