@@ -30,6 +30,6 @@ public sealed class CheckLicenses(ICatalogStore catalog, TableTargetStore target
         var verdict = LicenseEvaluator.Evaluate(work.Request.TenantId, subjects, entitlements, clock.GetUtcNow());
         var note = verdict.Grants.Count == 0 ? "no paid assets"
             : "licensed: " + string.Join(", ", verdict.Grants.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.AssetId} {g.Version}")));
-        return new CheckResult(verdict.Findings, note);
+        return new CheckResult(verdict.Findings, note) { Grants = verdict.Grants };
     }
 }

@@ -10,10 +10,10 @@ public sealed class FinishInstallation(IInstallationStore installations, TargetA
 {
     /// <summary>Commits (when Installed) and unlocks the target.</summary>
     [Function(nameof(FinishInstallation))]
-    public async Task RunAsync([ActivityTrigger] InstallAssetInput input, CancellationToken cancellationToken)
+    public async Task RunAsync([ActivityTrigger] FinishInstallationInput finish, CancellationToken cancellationToken)
     {
-        var installation = await installations.GetAsync(input.InstallationId, cancellationToken);
-        if (installation?.State == InstallationStates.Installed)
+        var input = finish.Request;
+        if (finish.Installed)
         {
             try
             {

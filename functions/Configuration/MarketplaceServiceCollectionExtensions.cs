@@ -43,6 +43,7 @@ public static class MarketplaceServiceCollectionExtensions
             layout.Tables.Add(table);
         }
 
+        services.AddEventsAndGovernance(configuration, layout);
         services.TryAddSingleton(layout);
         services.AddHostedService<StorageInitializer>();
         services.TryAddSingleton(TimeProvider.System);
@@ -56,6 +57,7 @@ public static class MarketplaceServiceCollectionExtensions
         services.TryAddSingleton<ReleasedPackageStore>();
         services.TryAddSingleton<PublicationSubmitter>();
         services.TryAddSingleton<AssetIndexer>();
+        services.TryAddSingleton<Governance.GovernanceActions>();
         services.TryAddSingleton<PackageScanRunner>();
         services.AddSigning(configuration);
 

@@ -26,7 +26,14 @@ public sealed record ResolveResult(IReadOnlyList<AssetVersionRef> Resolved, IRea
 public sealed record InstallationWork(InstallAssetInput Request, IReadOnlyList<AssetVersionRef> ToInstall);
 
 /// <summary>Findings of a check (licences, package verification); empty when it passed.</summary>
-public sealed record CheckResult(IReadOnlyList<Finding> Findings, string? Note);
+public sealed record CheckResult(IReadOnlyList<Finding> Findings, string? Note)
+{
+    /// <summary>The entitlements used, for paid assets (licence check only).</summary>
+    public IReadOnlyList<LicenseGrant> Grants { get; init; } = [];
+}
 
 /// <summary>What was applied.</summary>
 public sealed record ApplyResult(IReadOnlyList<AppliedFile> Artifacts, int JournalEntries);
+
+/// <summary>Ends an installation: commit the journal when it was installed, and free the target.</summary>
+public sealed record FinishInstallationInput(InstallAssetInput Request, bool Installed);

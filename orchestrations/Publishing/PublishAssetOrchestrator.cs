@@ -1,5 +1,8 @@
 using Marketplace.Domain.Catalog;
+using Marketplace.Domain.Events;
 using Marketplace.Domain.Findings;
+using Marketplace.Domain.Governance;
+using Marketplace.Functions.Orchestrations.Events;
 using Marketplace.Functions.Activities.Publishing;
 using Marketplace.Functions.Orchestrations.Sagas;
 using Microsoft.Azure.Functions.Worker;
@@ -31,7 +34,9 @@ public static class PublishAssetOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         var input = context.GetInput<PublishAssetInput>() ?? throw new InvalidOperationException("The publishing saga needs its input.");
         var logger = context.CreateReplaySafeLogger(nameof(PublishAssetOrchestrator));
-        var saga = new PublicationSteps(context, input);
+        var events = new SagaEvents(context, EventSources.Publishing);
+        var saga = new PublicationSteps(context, input, events);
+        var subject = EventSubjects.Publication(input.PublicationId);
         var undo = new SagaCompensation();
         VersionRef? claimed = null;
 
@@ -45,6 +50,11 @@ public static class PublishAssetOrchestrator
                 context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageSecurity), scanInput, StepRetry),
                 context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackagePolicy), scanInput, StepRetry));
             var findings = scans.SelectMany(s => s.Findings).Distinct().ToList();
+            await events.EmitAsync(EventTypes.AssetQualityScanned, subject, "quality-scanned", new
+            {
+                input.PublicationId, input.PublisherId, input.ContentHash,
+                errors = findings.Count(f => f.IsError), warnings = findings.Count(f => !f.IsError), findings,
+            });
             if (findings.Any(f => f.IsError))
             {
                 return await saga.RejectAsync(findings, "quality scan found errors", claimed);
@@ -52,6 +62,11 @@ public static class PublishAssetOrchestrator
 
             var facts = await context.CallActivityAsync<PackageFacts>(nameof(ReadPackageFacts), scanInput, StepRetry);
             claimed = new VersionRef(input.PublicationId, facts.AssetId, facts.Version, input.ContentHash);
+
+            // The gate claims the version for this publication: from here any failure must give it back (the undo
+            // only removes a claim this publication holds, so it is safe even when the gate refused).
+            var versionRef = claimed;
+            undo.Push(nameof(WithdrawVersion), () => context.CallActivityAsync(nameof(WithdrawVersion), versionRef, UndoRetry));
             var gate = await context.CallActivityAsync<PolicyGateOutput>(
                 nameof(CheckPublishingPolicy),
                 new PolicyGateInput(input.PublicationId, input.PublisherId, facts.AssetId, facts.Version, input.ContentHash), StepRetry);
@@ -60,10 +75,6 @@ public static class PublishAssetOrchestrator
             {
                 return await saga.RejectAsync(findings, "policy gate refused", claimed);
             }
-
-            // From here the version is claimed by this publication: any failure must give it back.
-            var versionRef = claimed;
-            undo.Push(nameof(WithdrawVersion), () => context.CallActivityAsync(nameof(WithdrawVersion), versionRef, UndoRetry));
 
             if (gate.NeedsReview)
             {
@@ -88,11 +99,24 @@ public static class PublishAssetOrchestrator
 
             await saga.RecordAsync(PublicationStates.Indexing, note: $"signed with {signature.SigningKeyId}");
             await context.CallActivityAsync(nameof(RecordVersion), new RecordVersionInput(input.PublicationId, input.ContentHash, facts, signature), StepRetry);
-            await context.CallActivityAsync(nameof(ReleasePackage), versionRef, StepRetry);
+            // Registered before the call: a release that wrote its bytes and then failed must still be withdrawn.
             undo.Push(nameof(WithdrawReleasedPackage), () => context.CallActivityAsync(nameof(WithdrawReleasedPackage), versionRef, UndoRetry));
+            await context.CallActivityAsync(nameof(ReleasePackage), versionRef, StepRetry);
+            var versionSubject = EventSubjects.AssetVersion(facts.AssetId, facts.Version);
+            await events.EmitAsync(EventTypes.AssetVersionReleased, versionSubject, "version-released", new
+            {
+                facts.AssetId, facts.Version, input.ContentHash, signature.SigningKeyId, signature.Signature, input.PublicationId,
+            });
             await context.CallActivityAsync(nameof(MarkVersionAvailable), versionRef, StepRetry);
             await context.CallActivityAsync(nameof(IndexAsset), facts.AssetId, StepRetry);
+            await events.EmitAsync(EventTypes.AssetIndexed, EventSubjects.Asset(facts.AssetId), "asset-indexed", new { facts.AssetId, facts.Version });
 
+            await events.EmitAsync(EventTypes.AssetPublished, versionSubject, "asset-published", new
+            {
+                facts.AssetId, facts.Version, input.PublisherId, input.ContentHash, input.PublicationId, facts.Kind,
+            });
+
+            // The terminal state is recorded last: a client that sees it sees every effect of the saga.
             await saga.RecordAsync(PublicationStates.Available, note: $"{facts.AssetId} {facts.Version} released");
             return new PublishAssetResult(PublicationStates.Available, findings);
         }
@@ -103,7 +127,8 @@ public static class PublishAssetOrchestrator
             var undoFailures = await undo.RunAsync(logger);
             var failure = Finding.Error("step.failed", null, $"{ex.TaskName} failed after retries: {ex.FailureDetails.ErrorMessage}");
             var note = undoFailures.Count == 0 ? "compensated" : "compensation incomplete: " + string.Join("; ", undoFailures);
-            await saga.RecordAsync(PublicationStates.Failed, [failure], note);
+            await saga.CountFailureAsync(claimed?.AssetId);
+            await saga.RecordAsync(PublicationStates.Failed, [failure], note, claimed?.AssetId, claimed?.Version);
             return new PublishAssetResult(PublicationStates.Failed, [failure]);
         }
     }
@@ -122,7 +147,7 @@ public static class PublishAssetOrchestrator
     }
 
     /// <summary>Numbered state records, so a retried record activity writes once; and the rejection path.</summary>
-    private sealed class PublicationSteps(TaskOrchestrationContext context, PublishAssetInput input)
+    private sealed class PublicationSteps(TaskOrchestrationContext context, PublishAssetInput input, SagaEvents events)
     {
         private int step;
 
@@ -134,13 +159,31 @@ public static class PublishAssetOrchestrator
 
         public async Task<PublishAssetResult> RejectAsync(IReadOnlyList<Finding> findings, string note, VersionRef? claimed)
         {
-            await this.RecordAsync(PublicationStates.Rejected, findings, note, claimed?.AssetId, claimed?.Version);
             if (claimed is not null)
             {
-                await context.CallActivityAsync(nameof(WithdrawVersion), claimed, UndoRetry);
+                try
+                {
+                    await context.CallActivityAsync(nameof(WithdrawVersion), claimed, UndoRetry);
+                }
+                catch (TaskFailedException)
+                {
+                    // The publication stays Rejected; a claim held by a rejected publication is taken over by the next one.
+                }
             }
 
+            await events.EmitAsync(EventTypes.PublicationRejected, EventSubjects.Publication(input.PublicationId), "publication-rejected", new
+            {
+                input.PublicationId, input.PublisherId, assetId = claimed?.AssetId ?? input.ExpectedAssetId, version = claimed?.Version, input.ContentHash, note, findings,
+            });
+            await this.CountFailureAsync(claimed?.AssetId ?? input.ExpectedAssetId);
+            await this.RecordAsync(PublicationStates.Rejected, findings, note, claimed?.AssetId, claimed?.Version);
             return new PublishAssetResult(PublicationStates.Rejected, findings);
         }
+
+        // Rejections and failures count toward escalation, per asset (when known) and per publisher.
+        public Task CountFailureAsync(string? assetId) =>
+            events.RecordFailureAsync(FailureKind.PublicationFailure, assetId is null
+                ? [new GovernanceSubject(GovernanceSubjectType.Publisher, input.PublisherId)]
+                : [new GovernanceSubject(GovernanceSubjectType.Asset, assetId), new GovernanceSubject(GovernanceSubjectType.Publisher, input.PublisherId)]);
     }
 }

@@ -88,6 +88,7 @@ public sealed class LocalRuntimeHost : IAsyncDisposable
             worker.AddTasks(registry => FunctionTaskRegistrar.Register(registry, catalog, providerHolder));
         });
         builder.Services.AddHostedService<BlobTriggerDispatcher>();
+        builder.Services.AddHostedService<Queues.QueueTriggerDispatcher>();
 
         var app = builder.Build();
         providerHolder.Services = app.Services;
