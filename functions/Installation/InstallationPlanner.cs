@@ -84,7 +84,7 @@ public sealed class InstallationPlanner(ICatalogStore catalog, TableTargetStore 
         if (result is ResolutionFailed failed)
         {
             var findings = failed.Conflicts.Select(c => Finding.Error("dependency.conflict", c.AssetId,
-                $"{c.AssetId}: " + string.Join("; ", c.Ranges.Select(r => $"{r.Range} ({r.Kind.ToString().ToLowerInvariant()} by {r.RequiredBy})")))).ToList();
+                $"{c.AssetId}: " + string.Join("; ", c.Ranges.Select(r => $"{r.Range} ({(r.Kind == RequirementKind.Excludes ? "excluded" : "required")} by {r.RequiredBy})")))).ToList();
             return new ResolutionOutcome([], [], findings, failed.Explanation);
         }
 

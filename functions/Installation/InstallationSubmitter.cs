@@ -58,8 +58,9 @@ public sealed class InstallationSubmitter(TableTargetStore targets, IInstallatio
         {
             var holding = (await installations.GetAsync(holder, cancellationToken))!;
             var same = holding.AssetId == assetId && holding.RequestedVersion == version;
-            await installations.RecordStateAsync(installationId, 1, InstallationStates.Failed, [],
-                same ? $"same request as {holder}, in flight" : $"target busy with {holder}", null, cancellationToken);
+
+            // This request never started: forget it, so the same key (or a replayed command) can try again later.
+            await installations.DeleteUnstartedAsync(installationId, cancellationToken);
             return same ? new InstallationSubmission.Accepted(holding, false) : new InstallationSubmission.TargetBusy(holding);
         }
 

@@ -90,6 +90,9 @@ public interface IInstallationStore
         string installationId, int step, string state, IReadOnlyList<Finding>? findings, string? note, InstallationUpdate? update,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Removes an installation that never started (still Requested), so its key can be used again.</summary>
+    Task DeleteUnstartedAsync(string installationId, CancellationToken cancellationToken = default);
+
     /// <summary>Takes the target for an installation; returns the holder's installation id (itself when taken).</summary>
     Task<string> LockTargetAsync(string tenantId, string targetId, string installationId, CancellationToken cancellationToken = default);
 

@@ -78,6 +78,23 @@ public sealed class TableInstallationStore(TableServiceClient tables, TimeProvid
     }
 
     /// <inheritdoc />
+    public async Task DeleteUnstartedAsync(string installationId, CancellationToken cancellationToken = default)
+    {
+        var row = await this.table.GetEntityIfExistsAsync<TableEntity>(installationId, "", cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value!.GetString("State") == InstallationStates.Requested)
+        {
+            try
+            {
+                await this.table.DeleteEntityAsync(installationId, "", row.Value.ETag, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Gone, or it started after all: leave it.
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<string> LockTargetAsync(string tenantId, string targetId, string installationId, CancellationToken cancellationToken = default)
     {
         var key = LockKey(tenantId, targetId);
