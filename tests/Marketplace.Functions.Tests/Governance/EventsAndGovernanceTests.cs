@@ -42,6 +42,7 @@ public sealed class EventsAndGovernanceTests(LocalRuntimeFixture fixture)
         var s = await new InstallationScenario(fixture).StartAsync();
         var assetId = s.Id("flaky");
         await s.PublishAsync(TestPackages.Create(assetId, "1.0.0"), assetId);
+        Assert.Equal("Installed", (await s.InstallAsync(assetId)).GetProperty("state").GetString());
 
         // Three rejections of the same asset within the window (the default rule: 3 in 1 hour suspends the asset).
         for (var i = 1; i <= 3; i++)
@@ -56,7 +57,10 @@ public sealed class EventsAndGovernanceTests(LocalRuntimeFixture fixture)
         Assert.True(asset.GetProperty("suspended").GetBoolean());
         var search = await fixture.Http.GetFromJsonAsync<JsonElement>($"api/assets?publisher={s.Publisher}");
         Assert.Equal(0, search.GetProperty("total").GetInt64());
-        var install = await s.InstallAsync(assetId);
+        var target = await s.GetJsonAsync($"api/tenants/{s.Tenant}/targets/{s.Target}");
+        Assert.Contains(target.GetProperty("installed").EnumerateArray(), i => i.GetProperty("assetId").GetString() == assetId);
+        var other = await new InstallationScenario(fixture).StartAsync();
+        var install = await other.InstallAsync(assetId);
         Assert.Contains("compat.suspended", InstallationScenario.Codes(install));
         var publish = await MarketplaceApi.PublishAsync(fixture.Http, assetId, TestPackages.Create(assetId, "1.1.0"));
         Assert.Contains("asset.suspended", MarketplaceApi.FindingCodes(publish));
@@ -70,6 +74,29 @@ public sealed class EventsAndGovernanceTests(LocalRuntimeFixture fixture)
         Assert.Equal(["asset.reinstated", "asset.suspended"], audit.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("action").GetString()));
         var again = await fixture.Http.GetFromJsonAsync<JsonElement>($"api/assets?publisher={s.Publisher}");
         Assert.Equal(1, again.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task RepeatedFailuresOfOnePublisher_CrossThreshold_RestrictPublisherSoNextPublicationWaitsForReview()
+    {
+        var publisher = MarketplaceApi.NewPublisherId();
+        await MarketplaceApi.RegisterPublisherAsync(fixture.Http, publisher);
+
+        // Five rejections across five assets of one publisher (the default rule: 5 in 1 hour restricts the publisher).
+        for (var i = 1; i <= 5; i++)
+        {
+            var assetId = $"{publisher}.broken{i}";
+            var bad = TestPackages.Create(assetId, "1.0.0", extraEntries: new Dictionary<string, string> { ["run.ps1"] = "Write-Host hi" });
+            Assert.Equal("Rejected", (await MarketplaceApi.PublishAsync(fixture.Http, assetId, bad)).GetProperty("state").GetString());
+        }
+
+        var view = await fixture.Http.GetFromJsonAsync<JsonElement>($"api/publishers/{publisher}");
+        Assert.Equal("restricted", view.GetProperty("trustTier").GetString());
+        var good = $"{publisher}.fixed";
+        var id = await MarketplaceApi.UploadAcceptedAsync(fixture.Http, good, TestPackages.Create(good, "1.0.0"));
+        Assert.Equal("AwaitingApproval", (await MarketplaceApi.WaitForPublicationAsync(fixture.Http, id, "AwaitingApproval", "Available")).GetProperty("state").GetString());
+        var audit = await GetAsGovernanceAsync($"api/governance/audit?subjectId={publisher}");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), a => a.GetProperty("action").GetString() == "publisher.restricted");
     }
 
     [Fact]
