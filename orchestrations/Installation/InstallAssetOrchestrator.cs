@@ -37,31 +37,50 @@ public static class InstallAssetOrchestrator
             context.CallActivityAsync(nameof(RecordInstallationState),
                 new RecordInstallationStateInput(input.InstallationId, ++step, state, findings, note, update), StepRetry);
 
-        // The terminal state is recorded last: a client that sees it sees every effect (commit, unlock, events, counts).
-        async Task<InstallAssetResult> End(string state, IReadOnlyList<Finding> findings, string note, InstallationUpdate? update = null)
+        // The steps decide the outcome; the ending (commit or not, unlock, events, counts, and last the terminal record)
+        // runs once, outside the try, so a failure while ending can never roll back a committed installation.
+        var outcome = await RunStepsAsync(context, input, events, subject, Record, logger);
+        await context.CallActivityAsync(nameof(FinishInstallation), new FinishInstallationInput(input, outcome.State == InstallationStates.Installed), UndoRetry);
+        if (outcome.State == InstallationStates.Installed)
         {
-            await context.CallActivityAsync(nameof(FinishInstallation), new FinishInstallationInput(input, state == InstallationStates.Installed), UndoRetry);
-            if (state != InstallationStates.Installed)
+            if (outcome.Grants.Count > 0)
             {
-                await events.EmitAsync(EventTypes.AssetInstallationFailed, subject, "installation-failed", new
-                {
-                    input.InstallationId, input.TenantId, input.TargetId, input.AssetId, requested = input.VersionRange, state, note, findings,
-                });
+                await events.EmitAsync(EventTypes.LicenseGranted, subject, "license-granted", new { input.InstallationId, input.TenantId, outcome.Grants });
             }
 
-            if (state == InstallationStates.RolledBack)
+            await events.EmitAsync(EventTypes.AssetInstalled, subject, "asset-installed", new
             {
-                await events.RecordFailureAsync(FailureKind.InstallationRollback, new GovernanceSubject(GovernanceSubjectType.Asset, input.AssetId));
-            }
-
-            await Record(state, findings, note, update);
-            return new InstallAssetResult(state, findings);
+                input.InstallationId, input.TenantId, input.TargetId, input.AssetId, version = outcome.Version,
+                outcome.Resolved, installedNow = outcome.ToInstall, artifacts = outcome.Update?.Artifacts?.Count ?? 0,
+            });
+        }
+        else
+        {
+            await events.EmitAsync(EventTypes.AssetInstallationFailed, subject, "installation-failed", new
+            {
+                input.InstallationId, input.TenantId, input.TargetId, input.AssetId, requested = input.VersionRange, outcome.State, outcome.Note, outcome.Findings,
+            });
         }
 
+        if (outcome.ApplyBegan)
+        {
+            // Rollbacks count toward escalation, incomplete ones too (they are the worse case).
+            await events.RecordFailureAsync(FailureKind.InstallationRollback, new GovernanceSubject(GovernanceSubjectType.Asset, input.AssetId));
+        }
+
+        await Record(outcome.State, outcome.Findings, outcome.Note, outcome.Update);
+        return new InstallAssetResult(outcome.State, outcome.Findings);
+    }
+
+    private static async Task<Outcome> RunStepsAsync(
+        TaskOrchestrationContext context, InstallAssetInput input, SagaEvents events, string subject,
+        Func<string, IReadOnlyList<Finding>?, string?, InstallationUpdate?, Task> record, ILogger logger)
+    {
         var undo = new SagaCompensation();
+        string? version = null;
         try
         {
-            await Record(InstallationStates.Evaluating);
+            await record(InstallationStates.Evaluating, null, null, null);
             var evaluation = await context.CallActivityAsync<EvaluationResult>(nameof(EvaluateCompatibility), input, StepRetry);
             await events.EmitAsync(EventTypes.CompatibilityEvaluated, subject, "compatibility-evaluated", new
             {
@@ -70,68 +89,79 @@ public static class InstallAssetOrchestrator
             });
             if (evaluation.Version is null || !evaluation.Verdict.Compatible)
             {
-                return await End(InstallationStates.Failed, evaluation.Verdict.Reasons, "not compatible with the target",
-                    new InstallationUpdate(Compatibility: evaluation.Verdict));
+                return Outcome.Failed(evaluation.Verdict.Reasons, "not compatible with the target", new InstallationUpdate(Compatibility: evaluation.Verdict));
             }
 
-            await Record(InstallationStates.Resolving, note: $"{input.AssetId} {evaluation.Version} suits the target",
-                update: new InstallationUpdate(Version: evaluation.Version, Compatibility: evaluation.Verdict));
-            var resolution = await context.CallActivityAsync<ResolveResult>(
-                nameof(ResolveDependencies), new ResolveInput(input, evaluation.Version), StepRetry);
+            version = evaluation.Version;
+            await record(InstallationStates.Resolving, null, $"{input.AssetId} {version} suits the target",
+                new InstallationUpdate(Version: version, Compatibility: evaluation.Verdict));
+            var resolution = await context.CallActivityAsync<ResolveResult>(nameof(ResolveDependencies), new ResolveInput(input, version), StepRetry);
             if (resolution.Findings.Count > 0)
             {
                 await events.EmitAsync(EventTypes.DependencyConflictDetected, subject, "dependency-conflict", new
                 {
-                    input.InstallationId, input.AssetId, version = evaluation.Version, resolution.Findings, resolution.Explanation,
+                    input.InstallationId, input.AssetId, version, resolution.Findings, resolution.Explanation,
                 });
-                return await End(InstallationStates.Failed, resolution.Findings, resolution.Explanation ?? "the resolved set does not fit the target");
+                return Outcome.Failed(resolution.Findings, resolution.Explanation ?? "the resolved set does not fit the target");
             }
 
             await events.EmitAsync(EventTypes.DependenciesResolved, subject, "dependencies-resolved", new
             {
-                input.InstallationId, input.AssetId, version = evaluation.Version, resolution.Resolved, resolution.ToInstall,
+                input.InstallationId, input.AssetId, version, resolution.Resolved, resolution.ToInstall,
             });
             var work = new InstallationWork(input, resolution.ToInstall);
-            await Record(InstallationStates.LicenseCheck, note: $"{resolution.ToInstall.Count} to install",
-                update: new InstallationUpdate(Resolved: resolution.Resolved));
+            await record(InstallationStates.LicenseCheck, null, $"{resolution.ToInstall.Count} to install", new InstallationUpdate(Resolved: resolution.Resolved));
             var licences = await context.CallActivityAsync<CheckResult>(nameof(CheckLicenses), work, StepRetry);
             if (licences.Findings.Count > 0)
             {
-                return await End(InstallationStates.Failed, licences.Findings, "entitlement missing or expired");
-            }
-
-            if (licences.Grants.Count > 0)
-            {
-                await events.EmitAsync(EventTypes.LicenseGranted, subject, "license-granted", new { input.InstallationId, input.TenantId, licences.Grants });
+                return Outcome.Failed(licences.Findings, "entitlement missing or expired");
             }
 
             var verification = await context.CallActivityAsync<CheckResult>(nameof(VerifyPackages), work, StepRetry);
             if (verification.Findings.Count > 0)
             {
-                return await End(InstallationStates.Failed, verification.Findings, "a package failed verification");
+                return Outcome.Failed(verification.Findings, "a package failed verification");
             }
 
-            await Record(InstallationStates.Applying, note: licences.Note);
+            await record(InstallationStates.Applying, null, licences.Note, null);
             undo.Push(nameof(RollbackInstallation), () => context.CallActivityAsync(nameof(RollbackInstallation), input, UndoRetry));
             var applied = await context.CallActivityAsync<ApplyResult>(nameof(ApplyInstallation), work, StepRetry);
-
-            await events.EmitAsync(EventTypes.AssetInstalled, subject, "asset-installed", new
+            return new Outcome(InstallationStates.Installed, [], $"{applied.Artifacts.Count} files applied", new InstallationUpdate(Artifacts: applied.Artifacts))
             {
-                input.InstallationId, input.TenantId, input.TargetId, input.AssetId, version = evaluation.Version,
-                resolution.Resolved, installedNow = resolution.ToInstall, artifacts = applied.Artifacts.Count,
-            });
-            return await End(InstallationStates.Installed, [], $"{applied.Artifacts.Count} files applied",
-                new InstallationUpdate(Artifacts: applied.Artifacts));
+                Version = version, Resolved = resolution.Resolved, ToInstall = resolution.ToInstall, Grants = licences.Grants,
+            };
         }
         catch (TaskFailedException ex)
         {
             logger.LogWarning("Installation {InstallationId} failed at {Task}: {Message}", input.InstallationId, ex.TaskName, ex.FailureDetails.ErrorMessage);
             var applying = undo.Names.Count > 0;
             var undoFailures = await undo.RunAsync(logger);
-            var failure = Finding.Error("step.failed", null, $"{ex.TaskName} failed after retries: {ex.FailureDetails.ErrorMessage}");
+            List<Finding> findings = [Finding.Error("step.failed", null, $"{ex.TaskName} failed after retries: {ex.FailureDetails.ErrorMessage}")];
+            if (undoFailures.Count > 0)
+            {
+                findings.Add(Finding.Error("rollback.incomplete", null, "The target could not be fully restored: " + string.Join("; ", undoFailures)));
+            }
+
             var state = applying && undoFailures.Count == 0 ? InstallationStates.RolledBack : InstallationStates.Failed;
             var note = undoFailures.Count == 0 ? (applying ? "target restored" : "nothing changed") : "rollback incomplete: " + string.Join("; ", undoFailures);
-            return await End(state, [failure], note);
+            return new Outcome(state, findings, note, null) { ApplyBegan = applying, Version = version };
         }
+    }
+
+    /// <summary>How the steps ended, and what the ending needs to report.</summary>
+    private sealed record Outcome(string State, IReadOnlyList<Finding> Findings, string Note, InstallationUpdate? Update)
+    {
+        public string? Version { get; init; }
+
+        public IReadOnlyList<AssetVersionRef> Resolved { get; init; } = [];
+
+        public IReadOnlyList<AssetVersionRef> ToInstall { get; init; } = [];
+
+        public IReadOnlyList<LicenseGrant> Grants { get; init; } = [];
+
+        public bool ApplyBegan { get; init; }
+
+        public static Outcome Failed(IReadOnlyList<Finding> findings, string note, InstallationUpdate? update = null) =>
+            new(InstallationStates.Failed, findings, note, update);
     }
 }

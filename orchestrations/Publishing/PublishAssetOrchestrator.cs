@@ -39,6 +39,7 @@ public static class PublishAssetOrchestrator
         var subject = EventSubjects.Publication(input.PublicationId);
         var undo = new SagaCompensation();
         VersionRef? claimed = null;
+        (PackageFacts Facts, List<Finding> Findings) released;
 
         try
         {
@@ -111,14 +112,7 @@ public static class PublishAssetOrchestrator
             await context.CallActivityAsync(nameof(IndexAsset), facts.AssetId, StepRetry);
             await events.EmitAsync(EventTypes.AssetIndexed, EventSubjects.Asset(facts.AssetId), "asset-indexed", new { facts.AssetId, facts.Version });
 
-            await events.EmitAsync(EventTypes.AssetPublished, versionSubject, "asset-published", new
-            {
-                facts.AssetId, facts.Version, input.PublisherId, input.ContentHash, input.PublicationId, facts.Kind,
-            });
-
-            // The terminal state is recorded last: a client that sees it sees every effect of the saga.
-            await saga.RecordAsync(PublicationStates.Available, note: $"{facts.AssetId} {facts.Version} released");
-            return new PublishAssetResult(PublicationStates.Available, findings);
+            released = (facts, findings);
         }
         catch (TaskFailedException ex)
         {
@@ -131,6 +125,16 @@ public static class PublishAssetOrchestrator
             await saga.RecordAsync(PublicationStates.Failed, [failure], note, claimed?.AssetId, claimed?.Version);
             return new PublishAssetResult(PublicationStates.Failed, [failure]);
         }
+
+        // Released: nothing below may trigger compensation any more. The terminal state is recorded last, so a client
+        // that sees it sees every effect of the saga.
+        var (done, kept) = released;
+        await events.EmitAsync(EventTypes.AssetPublished, EventSubjects.AssetVersion(done.AssetId, done.Version), "asset-published", new
+        {
+            done.AssetId, done.Version, input.PublisherId, input.ContentHash, input.PublicationId, done.Kind,
+        });
+        await saga.RecordAsync(PublicationStates.Available, note: $"{done.AssetId} {done.Version} released");
+        return new PublishAssetResult(PublicationStates.Available, kept);
     }
 
     private static async Task<ReviewDecision?> WaitForDecisionAsync(TaskOrchestrationContext context, TimeSpan window)

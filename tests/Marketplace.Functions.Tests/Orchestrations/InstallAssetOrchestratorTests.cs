@@ -273,7 +273,9 @@ public sealed class InstallAssetOrchestratorTests
         var result = await RunAsync(fake);
 
         Assert.Equal(InstallationStates.Failed, result.State);
-        Assert.Equal("step.failed", Assert.Single(result.Findings).Code);
+        Assert.Equal(["step.failed", "rollback.incomplete"], result.Findings.Select(f => f.Code));
+        var governance = Assert.Single(fake.InputsTo<GovernanceFailureInput>(nameof(RecordGovernanceFailure)));
+        Assert.Equal(FailureKind.InstallationRollback, governance.Kind);
         Assert.Equal(
             [nameof(ApplyInstallation), nameof(RollbackInstallation), Finish, $"{Record}({InstallationStates.Failed})"],
             Steps(fake).TakeLast(4));
