@@ -63,6 +63,22 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        // If the test host exits without disposing the fixture (a killed or timed-out run), take Azurite down with it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        };
+
         var instance = new AzuriteInstance(ConnectionStringFor(blob, queue, table), process);
         try
         {
