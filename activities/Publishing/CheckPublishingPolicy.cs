@@ -45,7 +45,7 @@ public sealed class CheckPublishingPolicy(ICatalogStore catalog, IPublicationSto
             var size = (await staging.GetBlob(input.ContentHash).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
             var claim = await catalog.ClaimVersionAsync(
                 input.AssetId, input.Version, input.PublicationId, input.ContentHash, size,
-                holder => PublicationEnded(holder.PublicationId, cancellationToken), cancellationToken);
+                holder => publications.HasEndedWithoutReleaseAsync(holder.PublicationId, cancellationToken), cancellationToken);
             if (claim.Outcome == VersionClaimOutcome.Conflict)
             {
                 var released = claim.Holder!.State == VersionStates.Available;
@@ -56,11 +56,5 @@ public sealed class CheckPublishingPolicy(ICatalogStore catalog, IPublicationSto
         }
 
         return new PolicyGateOutput(findings, TrustTiers.NeedsReview(publisher.TrustTier), publisher.TrustTier);
-    }
-
-    private async Task<bool> PublicationEnded(string publicationId, CancellationToken cancellationToken)
-    {
-        var holder = await publications.GetAsync(publicationId, cancellationToken);
-        return holder is null || holder.State is PublicationStates.Rejected or PublicationStates.Failed;
     }
 }

@@ -35,7 +35,7 @@ public sealed class PublicationSubmitter(
         if (assetId is not null && version is not null)
         {
             var claim = await catalog.ClaimVersionAsync(assetId, version, publicationId, staged.ContentHash, staged.Size,
-                holder => this.HasEndedAsync(holder.PublicationId, cancellationToken), cancellationToken);
+                holder => publications.HasEndedWithoutReleaseAsync(holder.PublicationId, cancellationToken), cancellationToken);
             if (claim.Outcome == VersionClaimOutcome.Conflict)
             {
                 return new SubmissionResult.VersionConflict(assetId, version, claim.Holder!);
@@ -82,11 +82,5 @@ public sealed class PublicationSubmitter(
         var assetId = expectedAssetId ?? read.Document?.Id;
         var version = read.Document?.Version is { } text && SemVersion.TryParse(text, SemVersionStyles.Strict, out _) ? text : null;
         return (assetId, version);
-    }
-
-    private async Task<bool> HasEndedAsync(string publicationId, CancellationToken cancellationToken)
-    {
-        var holder = await publications.GetAsync(publicationId, cancellationToken);
-        return holder is null || holder.State is PublicationStates.Rejected or PublicationStates.Failed;
     }
 }

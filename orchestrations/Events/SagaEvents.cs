@@ -1,6 +1,7 @@
 using Marketplace.Domain.Governance;
 using Marketplace.Functions.Activities.Events;
 using Marketplace.Functions.Activities.Governance;
+using Marketplace.Functions.Orchestrations.Sagas;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -13,15 +14,12 @@ namespace Marketplace.Functions.Orchestrations.Events;
 /// </summary>
 public sealed class SagaEvents(TaskOrchestrationContext context, string source, string? tenantId = null)
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
     /// <summary>Emits one event; <paramref name="step"/> must be unique within the saga instance.</summary>
     public async Task EmitAsync<T>(string type, string subject, string step, T data)
     {
         try
         {
-            await context.CallActivityAsync(nameof(EmitEvent), EmitEventInput.Of(type, source, subject, context.InstanceId, step, data, tenantId), Retry);
+            await context.CallActivityAsync(nameof(EmitEvent), EmitEventInput.Of(type, source, subject, context.InstanceId, step, data, tenantId), SagaRetries.Step);
         }
         catch (TaskFailedException ex)
         {
@@ -36,7 +34,7 @@ public sealed class SagaEvents(TaskOrchestrationContext context, string source, 
         {
             // One occurrence per saga run: a retried activity counts once, a later run of the same id counts again.
             var occurrence = $"{context.InstanceId}/{context.NewGuid():N}";
-            await context.CallActivityAsync<IReadOnlyList<string>>(nameof(RecordGovernanceFailure), new GovernanceFailureInput(kind, occurrence, subjects), Retry);
+            await context.CallActivityAsync<IReadOnlyList<string>>(nameof(RecordGovernanceFailure), new GovernanceFailureInput(kind, occurrence, subjects), SagaRetries.Step);
         }
         catch (TaskFailedException ex)
         {

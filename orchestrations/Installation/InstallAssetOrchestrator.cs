@@ -17,12 +17,6 @@ namespace Marketplace.Functions.Orchestrations.Installation;
 /// </summary>
 public static class InstallAssetOrchestrator
 {
-    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
-    private static readonly TaskOptions UndoRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
     /// <summary>Runs one installation.</summary>
     [Function(nameof(InstallAssetOrchestrator))]
     public static async Task<InstallAssetResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -35,12 +29,12 @@ public static class InstallAssetOrchestrator
         var step = 0;
         Task Record(string state, IReadOnlyList<Finding>? findings = null, string? note = null, InstallationUpdate? update = null) =>
             context.CallActivityAsync(nameof(RecordInstallationState),
-                new RecordInstallationStateInput(input.InstallationId, ++step, state, findings, note, update), StepRetry);
+                new RecordInstallationStateInput(input.InstallationId, ++step, state, findings, note, update), SagaRetries.Step);
 
         // The steps decide the outcome; the ending (commit or not, unlock, events, counts, and last the terminal record)
         // runs once, outside the try, so a failure while ending can never roll back a committed installation.
         var outcome = await RunStepsAsync(context, input, events, subject, Record, logger);
-        await context.CallActivityAsync(nameof(FinishInstallation), new FinishInstallationInput(input, outcome.State == InstallationStates.Installed), UndoRetry);
+        await context.CallActivityAsync(nameof(FinishInstallation), new FinishInstallationInput(input, outcome.State == InstallationStates.Installed), SagaRetries.Undo);
         if (outcome.State == InstallationStates.Installed)
         {
             if (outcome.Grants.Count > 0)
@@ -81,7 +75,7 @@ public static class InstallAssetOrchestrator
         try
         {
             await record(InstallationStates.Evaluating, null, null, null);
-            var evaluation = await context.CallActivityAsync<EvaluationResult>(nameof(EvaluateCompatibility), input, StepRetry);
+            var evaluation = await context.CallActivityAsync<EvaluationResult>(nameof(EvaluateCompatibility), input, SagaRetries.Step);
             await events.EmitAsync(EventTypes.CompatibilityEvaluated, subject, "compatibility-evaluated", new
             {
                 input.InstallationId, input.TenantId, input.TargetId, input.AssetId, version = evaluation.Version,
@@ -95,7 +89,7 @@ public static class InstallAssetOrchestrator
             version = evaluation.Version;
             await record(InstallationStates.Resolving, null, $"{input.AssetId} {version} suits the target",
                 new InstallationUpdate(Version: version, Compatibility: evaluation.Verdict));
-            var resolution = await context.CallActivityAsync<ResolveResult>(nameof(ResolveDependencies), new ResolveInput(input, version), StepRetry);
+            var resolution = await context.CallActivityAsync<ResolveResult>(nameof(ResolveDependencies), new ResolveInput(input, version), SagaRetries.Step);
             if (resolution.Findings.Count > 0)
             {
                 await events.EmitAsync(EventTypes.DependencyConflictDetected, subject, "dependency-conflict", new
@@ -111,21 +105,21 @@ public static class InstallAssetOrchestrator
             });
             var work = new InstallationWork(input, resolution.ToInstall);
             await record(InstallationStates.LicenseCheck, null, $"{resolution.ToInstall.Count} to install", new InstallationUpdate(Resolved: resolution.Resolved));
-            var licences = await context.CallActivityAsync<CheckResult>(nameof(CheckLicenses), work, StepRetry);
+            var licences = await context.CallActivityAsync<CheckResult>(nameof(CheckLicenses), work, SagaRetries.Step);
             if (licences.Findings.Count > 0)
             {
                 return Outcome.Failed(licences.Findings, "entitlement missing or expired");
             }
 
-            var verification = await context.CallActivityAsync<CheckResult>(nameof(VerifyPackages), work, StepRetry);
+            var verification = await context.CallActivityAsync<CheckResult>(nameof(VerifyPackages), work, SagaRetries.Step);
             if (verification.Findings.Count > 0)
             {
                 return Outcome.Failed(verification.Findings, "a package failed verification");
             }
 
             await record(InstallationStates.Applying, null, licences.Note, null);
-            undo.Push(nameof(RollbackInstallation), () => context.CallActivityAsync(nameof(RollbackInstallation), input, UndoRetry));
-            var applied = await context.CallActivityAsync<ApplyResult>(nameof(ApplyInstallation), work, StepRetry);
+            undo.Push(nameof(RollbackInstallation), () => context.CallActivityAsync(nameof(RollbackInstallation), input, SagaRetries.Undo));
+            var applied = await context.CallActivityAsync<ApplyResult>(nameof(ApplyInstallation), work, SagaRetries.Step);
             return new Outcome(InstallationStates.Installed, [], $"{applied.Artifacts.Count} files applied", new InstallationUpdate(Artifacts: applied.Artifacts))
             {
                 Version = version, Resolved = resolution.Resolved, ToInstall = resolution.ToInstall, Grants = licences.Grants,

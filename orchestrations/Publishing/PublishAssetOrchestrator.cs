@@ -21,12 +21,6 @@ public static class PublishAssetOrchestrator
     /// <summary>The external event a governance decision raises.</summary>
     public const string ReviewDecisionEvent = "ReviewDecision";
 
-    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
-    private static readonly TaskOptions UndoRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
-
     /// <summary>Runs the saga for one publication.</summary>
     [Function(nameof(PublishAssetOrchestrator))]
     public static async Task<PublishAssetResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -46,10 +40,10 @@ public static class PublishAssetOrchestrator
             await saga.RecordAsync(PublicationStates.Scanning);
             var scanInput = new ScanPackageInput(input.PublicationId, input.ContentHash, input.PublisherId, input.ExpectedAssetId);
             var scans = await Task.WhenAll(
-                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageStructure), scanInput, StepRetry),
-                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageStatic), scanInput, StepRetry),
-                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageSecurity), scanInput, StepRetry),
-                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackagePolicy), scanInput, StepRetry));
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageStructure), scanInput, SagaRetries.Step),
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageStatic), scanInput, SagaRetries.Step),
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackageSecurity), scanInput, SagaRetries.Step),
+                context.CallActivityAsync<ScanPackageOutput>(nameof(ScanPackagePolicy), scanInput, SagaRetries.Step));
             var findings = scans.SelectMany(s => s.Findings).Distinct().ToList();
             await events.EmitAsync(EventTypes.AssetQualityScanned, subject, "quality-scanned", new
             {
@@ -61,16 +55,16 @@ public static class PublishAssetOrchestrator
                 return await saga.RejectAsync(findings, "quality scan found errors", claimed);
             }
 
-            var facts = await context.CallActivityAsync<PackageFacts>(nameof(ReadPackageFacts), scanInput, StepRetry);
+            var facts = await context.CallActivityAsync<PackageFacts>(nameof(ReadPackageFacts), scanInput, SagaRetries.Step);
             claimed = new VersionRef(input.PublicationId, facts.AssetId, facts.Version, input.ContentHash);
 
             // The gate claims the version for this publication: from here any failure must give it back (the undo
             // only removes a claim this publication holds, so it is safe even when the gate refused).
             var versionRef = claimed;
-            undo.Push(nameof(WithdrawVersion), () => context.CallActivityAsync(nameof(WithdrawVersion), versionRef, UndoRetry));
+            undo.Push(nameof(WithdrawVersion), () => context.CallActivityAsync(nameof(WithdrawVersion), versionRef, SagaRetries.Undo));
             var gate = await context.CallActivityAsync<PolicyGateOutput>(
                 nameof(CheckPublishingPolicy),
-                new PolicyGateInput(input.PublicationId, input.PublisherId, facts.AssetId, facts.Version, input.ContentHash), StepRetry);
+                new PolicyGateInput(input.PublicationId, input.PublisherId, facts.AssetId, facts.Version, input.ContentHash), SagaRetries.Step);
             findings.AddRange(gate.Findings);
             if (gate.Findings.Any(f => f.IsError))
             {
@@ -96,20 +90,20 @@ public static class PublishAssetOrchestrator
 
             await saga.RecordAsync(PublicationStates.Signing, note: null, assetId: facts.AssetId, version: facts.Version);
             var signature = await context.CallActivityAsync<SignPackageOutput>(
-                nameof(SignPackage), new SignPackageInput(input.PublisherId, input.ContentHash), StepRetry);
+                nameof(SignPackage), new SignPackageInput(input.PublisherId, input.ContentHash), SagaRetries.Step);
 
             await saga.RecordAsync(PublicationStates.Indexing, note: $"signed with {signature.SigningKeyId}");
-            await context.CallActivityAsync(nameof(RecordVersion), new RecordVersionInput(input.PublicationId, input.ContentHash, facts, signature), StepRetry);
+            await context.CallActivityAsync(nameof(RecordVersion), new RecordVersionInput(input.PublicationId, input.ContentHash, facts, signature), SagaRetries.Step);
             // Registered before the call: a release that wrote its bytes and then failed must still be withdrawn.
-            undo.Push(nameof(WithdrawReleasedPackage), () => context.CallActivityAsync(nameof(WithdrawReleasedPackage), versionRef, UndoRetry));
-            await context.CallActivityAsync(nameof(ReleasePackage), versionRef, StepRetry);
+            undo.Push(nameof(WithdrawReleasedPackage), () => context.CallActivityAsync(nameof(WithdrawReleasedPackage), versionRef, SagaRetries.Undo));
+            await context.CallActivityAsync(nameof(ReleasePackage), versionRef, SagaRetries.Step);
             var versionSubject = EventSubjects.AssetVersion(facts.AssetId, facts.Version);
             await events.EmitAsync(EventTypes.AssetVersionReleased, versionSubject, "version-released", new
             {
                 facts.AssetId, facts.Version, input.ContentHash, signature.SigningKeyId, signature.Signature, input.PublicationId,
             });
-            await context.CallActivityAsync(nameof(MarkVersionAvailable), versionRef, StepRetry);
-            await context.CallActivityAsync(nameof(IndexAsset), facts.AssetId, StepRetry);
+            await context.CallActivityAsync(nameof(MarkVersionAvailable), versionRef, SagaRetries.Step);
+            await context.CallActivityAsync(nameof(IndexAsset), facts.AssetId, SagaRetries.Step);
             await events.EmitAsync(EventTypes.AssetIndexed, EventSubjects.Asset(facts.AssetId), "asset-indexed", new { facts.AssetId, facts.Version });
 
             released = (facts, findings);
@@ -159,7 +153,7 @@ public static class PublishAssetOrchestrator
             context.CallActivityAsync(
                 nameof(RecordPublicationState),
                 new RecordPublicationStateInput(input.PublicationId, ++this.step, state, findings, note, assetId, version),
-                StepRetry);
+                SagaRetries.Step);
 
         public async Task<PublishAssetResult> RejectAsync(IReadOnlyList<Finding> findings, string note, VersionRef? claimed)
         {
@@ -167,7 +161,7 @@ public static class PublishAssetOrchestrator
             {
                 try
                 {
-                    await context.CallActivityAsync(nameof(WithdrawVersion), claimed, UndoRetry);
+                    await context.CallActivityAsync(nameof(WithdrawVersion), claimed, SagaRetries.Undo);
                 }
                 catch (TaskFailedException)
                 {

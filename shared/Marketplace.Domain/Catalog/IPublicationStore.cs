@@ -25,3 +25,17 @@ public interface IPublicationStore
     /// <summary>The newest publications of a publisher.</summary>
     Task<IReadOnlyList<PublicationRecord>> ListByPublisherAsync(string publisherId, int take, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Questions about publications that more than one caller asks.</summary>
+public static class PublicationStoreExtensions
+{
+    /// <summary>
+    /// Whether a publication has ended without releasing (Rejected, Failed, or gone), so a version claim it still holds
+    /// may be taken over by another publication.
+    /// </summary>
+    public static async Task<bool> HasEndedWithoutReleaseAsync(this IPublicationStore publications, string publicationId, CancellationToken cancellationToken = default)
+    {
+        var holder = await publications.GetAsync(publicationId, cancellationToken);
+        return holder is null || holder.State is PublicationStates.Rejected or PublicationStates.Failed;
+    }
+}

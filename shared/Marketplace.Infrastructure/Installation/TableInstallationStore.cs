@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Marketplace.Domain.Catalog;
 using Marketplace.Domain.Findings;
 using Marketplace.Domain.Installation;
+using Marketplace.Infrastructure.Catalog;
 
 namespace Marketplace.Infrastructure.Installation;
 
@@ -15,7 +15,6 @@ public sealed class TableInstallationStore(TableServiceClient tables, TimeProvid
     public const string TableName = "Installations";
 
     private const int MaxFindings = 200;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient table = tables.GetTableClient(TableName);
 
     /// <inheritdoc />
@@ -140,25 +139,23 @@ public sealed class TableInstallationStore(TableServiceClient tables, TimeProvid
 
     private static string LockKey(string tenantId, string targetId) => $"lock|{tenantId}|{targetId}";
 
-    private static T Read<T>(string? json, T fallback) => string.IsNullOrEmpty(json) ? fallback : JsonSerializer.Deserialize<T>(json, Json) ?? fallback;
-
     private static InstallationRecord ToRecord(TableEntity e) => new(
         e.PartitionKey, e.GetString("TenantId") ?? "", e.GetString("TargetId") ?? "", e.GetString("AssetId") ?? "",
         e.GetString("RequestedVersion"), e.GetString("Version"), e.GetString("State") ?? InstallationStates.Requested,
-        Read<CompatibilityVerdict?>(e.GetString("Compatibility"), null),
-        Read<IReadOnlyList<AssetVersionRef>>(e.GetString("Resolved"), []),
-        Read<IReadOnlyList<Finding>>(e.GetString("Findings"), []),
-        Read<IReadOnlyList<AppliedFile>>(e.GetString("Artifacts"), []),
-        Read<IReadOnlyList<PublicationHistoryEntry>>(e.GetString("History"), []),
+        TableJson.Read<CompatibilityVerdict?>(e.GetString("Compatibility"), null),
+        TableJson.Read<IReadOnlyList<AssetVersionRef>>(e.GetString("Resolved"), []),
+        TableJson.Read<IReadOnlyList<Finding>>(e.GetString("Findings"), []),
+        TableJson.Read<IReadOnlyList<AppliedFile>>(e.GetString("Artifacts"), []),
+        TableJson.Read<IReadOnlyList<PublicationHistoryEntry>>(e.GetString("History"), []),
         e.GetDateTimeOffset("CreatedAt") ?? default, e.GetDateTimeOffset("UpdatedAt") ?? default);
 
     private static TableEntity FromRecord(InstallationRecord r, int lastStep) => new(r.InstallationId, "")
     {
         ["TenantId"] = r.TenantId, ["TargetId"] = r.TargetId, ["AssetId"] = r.AssetId, ["RequestedVersion"] = r.RequestedVersion,
         ["Version"] = r.Version, ["State"] = r.State,
-        ["Compatibility"] = r.Compatibility is null ? null : JsonSerializer.Serialize(r.Compatibility, Json),
-        ["Resolved"] = JsonSerializer.Serialize(r.Resolved, Json), ["Findings"] = JsonSerializer.Serialize(r.Findings, Json),
-        ["Artifacts"] = JsonSerializer.Serialize(r.Artifacts, Json), ["History"] = JsonSerializer.Serialize(r.History, Json),
+        ["Compatibility"] = r.Compatibility is null ? null : TableJson.Write(r.Compatibility),
+        ["Resolved"] = TableJson.Write(r.Resolved), ["Findings"] = TableJson.Write(r.Findings),
+        ["Artifacts"] = TableJson.Write(r.Artifacts), ["History"] = TableJson.Write(r.History),
         ["CreatedAt"] = r.CreatedAt, ["UpdatedAt"] = r.UpdatedAt, ["LastStep"] = lastStep,
     };
 }
